@@ -1,0 +1,80 @@
+#include "api/guard.hpp"
+
+#include <charconv>
+
+#include "common/crypto.hpp"
+#include "services/auth_service.hpp"
+
+namespace candor::api {
+
+http::Response JsonResponse(int status, const json::value& body) {
+  return http::Response::Json(status, json::serialize(body));
+}
+
+http::Response Problem(const Error& error, const http::Request& request) {
+  return http::ProblemResponse(error, request);
+}
+
+Result<json::object> ReadJsonBody(const http::Request& request) {
+  std::string_view type = request.HeaderValue("content-type");
+  auto semi = type.find(';');
+  std::string_view media = type.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') {
+    media.remove_suffix(1);
+  }
+  if (media != "application/json") {
+    return Error::Of("request.unsupported_media_type");
+  }
+  return ParseJsonObject(request.body);
+}
+
+Result<PageQuery> ReadPageQuery(const http::Request& request) {
+  PageQuery q;
+  if (auto limit = request.QueryParam("limit")) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), v);
+    if (ec != std::errc() || p != limit->data() + limit->size() || v < 1 || v > 200) {
+      return Error::Validation({{"limit", "out_of_range", "1–200"}});
+    }
+    q.limit = v;
+  }
+  if (auto cursor = request.QueryParam("cursor"); cursor && !cursor->empty()) {
+    q.cursor = *cursor;
+  }
+  return q;
+}
+
+http::Handler Guard(ApiServices& services, std::optional<domain::Permission> permission,
+                    GuardedHandler handler) {
+  return [&services, permission, handler = std::move(handler)](http::Request& request) {
+    services::Caller caller;
+    caller.origin = {request.remote_ip, request.request_id};
+    std::string_view authorization = request.HeaderValue("authorization");
+    if (authorization.starts_with("Bearer ")) {
+      auto principal = services.auth.AuthenticateApiKey(std::string(authorization.substr(7)));
+      if (!principal.ok()) {
+        return Problem(principal.error(), request);
+      }
+      caller.principal = std::move(principal.value());
+    } else {
+      auto principal = services.auth.AuthenticateSession(request.Cookie(kSessionCookie));
+      if (!principal.ok()) {
+        return Problem(principal.error(), request);
+      }
+      caller.principal = std::move(principal.value());
+      // Cookies ride along on cross-site requests; the token in a header cannot.
+      bool changes_state =
+          request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+      if (changes_state && !crypto::ConstantTimeEquals(request.HeaderValue("x-csrf-token"),
+                                                       caller.principal.csrf_token)) {
+        return Problem(Error::Of("auth.csrf"), request);
+      }
+    }
+    if (permission && !caller.principal.Can(*permission)) {
+      return Problem(Error::Of("auth.forbidden"), request);
+    }
+    return handler(caller, request);
+  };
+}
+
+}  // namespace candor::api
