@@ -48,8 +48,18 @@ void RegisterAdminRoutes(http::Router& router, ApiServices& s) {
                input.role = fields.String("role", true).value_or("");
                input.password = fields.String("password", true, 0, 1024).value_or("");
                input.locale = fields.String("locale", false).value_or("zh-CN");
-               if (!fields.ok()) {
-                 return Problem(fields.error(), request);
+               // Report every problem at once: the reader's (types, unknown fields) first, then
+               // the service's rules for the fields the reader did not already reject.
+               auto errors = fields.errors();
+               for (auto& e : services::UserService::Validate(input)) {
+                 bool seen = std::any_of(errors.begin(), errors.end(),
+                                         [&](const FieldError& f) { return f.field == e.field; });
+                 if (!seen) {
+                   errors.push_back(std::move(e));
+                 }
+               }
+               if (!errors.empty()) {
+                 return Problem(Error::Validation(std::move(errors)), request);
                }
                auto user = s.users.Create(caller, input);
                if (!user.ok()) {

@@ -39,6 +39,8 @@ class Runtime {
   services::TenantService& tenants() { return *tenants_; }
   services::AuditService& audit() { return *audit_; }
   const http::Router& router() const { return router_; }
+  /// For adding routes before MakeServer (tests add test-only ones).
+  http::Router& mutable_router() { return router_; }
 
  private:
   Runtime(Config config, const Clock* clock);

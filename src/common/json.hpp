@@ -33,6 +33,7 @@ class FieldReader {
     errors_.push_back({std::move(field), std::move(code), std::move(arg)});
   }
   bool ok() const { return errors_.empty(); }
+  const std::vector<FieldError>& errors() const { return errors_; }
   Error error() const { return Error::Validation(errors_); }
 
  private:

@@ -64,8 +64,6 @@ constexpr std::array kCatalogue = {
           "The request body is not valid JSON: {arg}.", "请求体不是有效的 JSON：{arg}。"},
     Entry{"request.malformed", 400, "Malformed request", "请求格式错误",
           "The HTTP request could not be parsed.", "无法解析该 HTTP 请求。"},
-    Entry{"request.timeout", 408, "Request timeout", "请求超时",
-          "The request was not received in time.", "未能及时收到完整请求。"},
     Entry{"service.not_ready", 503, "Service not ready", "服务未就绪",
           "The database cannot be reached.", "无法连接数据库。"},
     Entry{"service.shutting_down", 503, "Shutting down", "服务正在关闭",

@@ -221,15 +221,12 @@ awaitable<void> Server::Impl::Serve(Stream& stream, std::shared_ptr<Connection> 
         error = Error::Of("request.header_too_large", std::to_string(options.max_header_bytes));
       } else if (ec == bhttp::error::body_limit) {
         error = Error::Of("request.body_too_large", std::to_string(options.max_body_bytes));
-      } else if (ec == beast::error::timeout) {
-        if (!parser.got_some()) {
-          break;  // an idle keep-alive connection: just close it
-        }
-        error = Error::Of("request.timeout");
       } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
         error = Error::Of("request.malformed");
       } else {
-        break;  // the connection itself failed (reset, TLS error): nobody to answer
+        // A read deadline passed (the stream has closed the socket already), or the connection
+        // itself failed: nobody left to answer.
+        break;
       }
       request.request_id = NewRequestId();
       request.path = "";

@@ -26,6 +26,34 @@ std::string MaskPassword(const std::string& url) {
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
+// SOCI rewrites parts of a connection string, so hand it libpq's own keyword=value form:
+// libpq parses the URL (user, password, host, port, dbname, options…) and we quote each value.
+Result<std::string> PostgresConnInfo(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "cannot parse";
+    PQfreemem(error);
+    return Error::Internal("invalid PostgreSQL URL " + MaskPassword(url) + ": " + message);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) {
+      continue;
+    }
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') {
+        value += '\\';
+      }
+      value += *c;
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
 }  // namespace
 
 Database::Database(Dialect dialect, std::unique_ptr<soci::connection_pool> pool, int size,
@@ -54,9 +82,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
           new Database(Dialect::kSqlite, std::move(pool), pool_size, url));
     }
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+      auto conninfo = PostgresConnInfo(url);
+      if (!conninfo.ok()) {
+        return conninfo.error();
+      }
       for (int i = 0; i < pool_size; ++i) {
-        // libpq understands the URL itself.
-        pool->at(static_cast<size_t>(i)).open(soci::postgresql, url);
+        pool->at(static_cast<size_t>(i)).open(soci::postgresql, *conninfo);
       }
       return std::unique_ptr<Database>(
           new Database(Dialect::kPostgres, std::move(pool), pool_size, url));
