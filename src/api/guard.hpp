@@ -22,6 +22,11 @@ using GuardedHandler = std::function<http::Response(const services::Caller&, htt
 http::Handler Guard(ApiServices& services, std::optional<domain::Permission> permission,
                     GuardedHandler handler);
 
+/// The same checks answered from the session cache alone, for handlers that never block: used
+/// as a route's fast path on the I/O thread. Gives nothing when the cache cannot decide.
+http::FastPath FastGuard(ApiServices& services, std::optional<domain::Permission> permission,
+                         GuardedHandler handler);
+
 /// Parses a JSON object body, insisting on Content-Type application/json.
 Result<json::object> ReadJsonBody(const http::Request& request);
 

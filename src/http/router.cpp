@@ -36,9 +36,11 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler, Execution execution) {
+void Router::Add(std::string method, std::string pattern, Handler handler, Execution execution,
+                 FastPath fast_path) {
   size_t index = routes_.size();
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), execution, index});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), execution, index,
+                     std::move(fast_path)});
 }
 
 Match Router::Find(std::string_view method, std::string_view path) const {

@@ -104,6 +104,7 @@ struct Server::Impl {
   std::list<std::shared_ptr<Connection>> connections;
 
   awaitable<void> Accept();
+  void Spawn(tcp::socket socket);
   template <class Stream>
   awaitable<void> Serve(Stream& stream, std::shared_ptr<Connection> conn, std::string remote);
   awaitable<void> ServePlain(tcp::socket socket);
@@ -163,6 +164,16 @@ awaitable<Response> Server::Impl::Handle(Request& request, size_t& slot) {
   slot = match.route->index;
   request.path_params = std::move(match.params);
   const Route* route = match.route;
+  if (route->fast_path) {
+    try {
+      if (auto answered = route->fast_path(request)) {
+        co_return std::move(*answered);
+      }
+    } catch (const std::exception& e) {
+      log::Error("fast path failed", {{"request_id", std::string_view(request.request_id)},
+                                      {"error", std::string_view(e.what())}});
+    }
+  }
   if (route->execution == Execution::kInline) {
     co_return Invoke(*route, request);
   }
@@ -346,12 +357,27 @@ awaitable<void> Server::Impl::Accept() {
       co_await pause.async_wait(kNoThrow);
       continue;
     }
-    auto executor = socket.get_executor();
-    if (tls) {
-      asio::co_spawn(executor, ServeTls(std::move(socket)), asio::detached);
-    } else {
-      asio::co_spawn(executor, ServePlain(std::move(socket)), asio::detached);
+    Spawn(std::move(socket));
+    // Take every other connection already waiting, now: accepting one per turn of the event
+    // loop would leave a burst of new clients queued behind all the busy ones for seconds.
+    for (int i = 0; i < 256; ++i) {
+      tcp::socket next(asio::make_strand(io));
+      beast::error_code accept_ec;
+      acceptor.accept(next, accept_ec);
+      if (accept_ec) {
+        break;  // would_block: the backlog is empty
+      }
+      Spawn(std::move(next));
     }
+  }
+}
+
+void Server::Impl::Spawn(tcp::socket socket) {
+  auto executor = socket.get_executor();
+  if (tls) {
+    asio::co_spawn(executor, ServeTls(std::move(socket)), asio::detached);
+  } else {
+    asio::co_spawn(executor, ServePlain(std::move(socket)), asio::detached);
   }
 }
 
@@ -416,6 +442,7 @@ uint16_t Server::Listen() {
   acceptor.set_option(asio::socket_base::reuse_address(true));
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
+  acceptor.non_blocking(true);  // lets Accept() drain the backlog without waiting
   return acceptor.local_endpoint().port();
 }
 

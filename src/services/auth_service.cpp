@@ -210,6 +210,20 @@ Result<Principal> AuthService::AuthenticateApiKey(const std::string& api_key) {
   return p;
 }
 
+std::optional<Principal> AuthService::CachedSession(const std::string& session_token) {
+  if (session_token.empty() || session_token.size() > 128) {
+    return std::nullopt;
+  }
+  return CacheGet(crypto::Sha256Hex(session_token), deps_.clock.Now());
+}
+
+std::optional<Principal> AuthService::CachedApiKey(const std::string& api_key) {
+  if (!api_key.starts_with(kApiKeyPrefix) || api_key.size() > 128) {
+    return std::nullopt;
+  }
+  return CacheGet("k:" + crypto::Sha256Hex(api_key), deps_.clock.Now());
+}
+
 void AuthService::InvalidateCache() {
   for (auto& shard : shards_) {
     std::unique_lock lock(shard.mutex);

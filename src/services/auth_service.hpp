@@ -34,6 +34,10 @@ class AuthService {
   Result<Principal> AuthenticateSession(const std::string& session_token);
   /// The principal behind "Authorization: Bearer ck_…", or auth.invalid_api_key.
   Result<Principal> AuthenticateApiKey(const std::string& api_key);
+  /// Like the two above, but answers only from this node's cache and never blocks: nullopt when
+  /// the database would have to be asked.
+  std::optional<Principal> CachedSession(const std::string& session_token);
+  std::optional<Principal> CachedApiKey(const std::string& api_key);
   /// Forgets cached principals (after a user's role, state or password changes).
   void InvalidateCache();
   /// Removes expired sessions; returns how many.
