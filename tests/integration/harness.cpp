@@ -59,7 +59,7 @@ HttpResult ParseResponse(const std::string& raw) {
 }
 
 HttpResult RawExchange(uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout,
-                       bool until_close) {
+                       bool until_close, bool half_close) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -76,6 +76,9 @@ HttpResult RawExchange(uint16_t port, const std::string& bytes, std::chrono::mil
       break;  // the server may close early (e.g. a body over the limit): read what it said
     }
     sent += static_cast<size_t>(n);
+  }
+  if (half_close) {
+    shutdown(fd, SHUT_WR);
   }
   std::string raw;
   auto deadline = std::chrono::steady_clock::now() + timeout;

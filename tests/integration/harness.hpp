@@ -22,10 +22,11 @@ struct HttpResult {
 };
 
 /// Sends raw bytes on a new connection and reads one response (or until close / timeout).
-/// With `until_close`, keeps reading past the first response (its body then holds the rest).
+/// With `until_close`, keeps reading past the first response (its body then holds the rest);
+/// with `half_close`, shuts the sending side after the bytes, so the server sees the end at once.
 HttpResult RawExchange(uint16_t port, const std::string& bytes,
                        std::chrono::milliseconds timeout = std::chrono::seconds(10),
-                       bool until_close = false);
+                       bool until_close = false, bool half_close = false);
 /// Parses one HTTP/1.1 response from `raw`.
 HttpResult ParseResponse(const std::string& raw);
 

@@ -28,7 +28,7 @@ std::string Shell(const std::string& cmd) {
 TEST(Tls, ServesHttpsWithHstsAndSecureCookies) {
   std::string dir = MakeTempDir("candor-tls");
   Shell("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " + dir +
-      "/key.pem -out " + dir + "/cert.pem");
+        "/key.pem -out " + dir + "/cert.pem");
   ASSERT_TRUE(std::filesystem::exists(dir + "/cert.pem")) << "openssl could not make a certificate";
   ServerSetup setup;
   setup.tls_cert_file = dir + "/cert.pem";
@@ -41,11 +41,11 @@ TEST(Tls, ServesHttpsWithHstsAndSecureCookies) {
   EXPECT_NE(health.find("strict-transport-security: max-age=31536000"), std::string::npos)
       << health;
 
-  std::string login =
-      Shell("curl -sk -D - -H 'Content-Type: application/json' -d "
-          "'{\"tenant\":\"demo\",\"email\":\"owner@demo.example\",\"password\":"
-          "\"candor-demo-2026\"}' " +
-          base + "/api/v1/auth/login");
+  std::string login = Shell(
+      "curl -sk -D - -H 'Content-Type: application/json' -d "
+      "'{\"tenant\":\"demo\",\"email\":\"owner@demo.example\",\"password\":"
+      "\"candor-demo-2026\"}' " +
+      base + "/api/v1/auth/login");
   EXPECT_NE(login.find("http/1.1 200"), std::string::npos) << login;
   EXPECT_NE(login.find("; secure"), std::string::npos) << login;
 
