@@ -6,6 +6,7 @@ target_compile_definitions(candor_options INTERFACE
   BOOST_JSON_NO_LIB BOOST_CONTAINER_NO_LIB)
 if(CANDOR_SANITIZE)
   target_compile_options(candor_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                  -fno-sanitize=vptr
                                                   -fno-sanitize-recover=undefined)
   target_link_options(candor_options INTERFACE -fsanitize=address,undefined)
 endif()

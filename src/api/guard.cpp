@@ -87,8 +87,8 @@ std::optional<std::variant<services::Caller, http::Response>> Authorize(
       caller.principal = std::move(principal.value());
     }
     // Cookies ride along on cross-site requests; the token in a header cannot.
-    bool changes_state = request.method != "GET" && request.method != "HEAD" &&
-                         request.method != "OPTIONS";
+    bool changes_state =
+        request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
     if (changes_state && !crypto::ConstantTimeEquals(request.HeaderValue("x-csrf-token"),
                                                      caller.principal.csrf_token)) {
       return Problem(Error::Of("auth.csrf"), request);

@@ -32,9 +32,9 @@ std::optional<TimePoint> ParseTime(std::string_view text) {
     return ec == std::errc() && p == text.data() + pos + len;
   };
   int y, mo, d, h, mi, s, ms = 0;
-  if (!num(0, 4, y) || text[4] != '-' || !num(5, 2, mo) || text[7] != '-' || !num(8, 2, d) ||
-      text[10] != 'T' || !num(11, 2, h) || text[13] != ':' || !num(14, 2, mi) || text[16] != ':' ||
-      !num(17, 2, s)) {
+  if (text.size() < 20 || !num(0, 4, y) || text[4] != '-' || !num(5, 2, mo) || text[7] != '-' ||
+      !num(8, 2, d) || text[10] != 'T' || !num(11, 2, h) || text[13] != ':' || !num(14, 2, mi) ||
+      text[16] != ':' || !num(17, 2, s)) {
     return std::nullopt;
   }
   size_t pos = 19;
@@ -44,7 +44,8 @@ std::optional<TimePoint> ParseTime(std::string_view text) {
     }
     pos += 4;
   }
-  if (pos + 1 != text.size() || text[pos] != 'Z') {
+  if (pos + 1 != text.size() || text[pos] != 'Z' || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+      h > 23 || mi > 59 || s > 60) {
     return std::nullopt;
   }
   std::tm tm{};

@@ -239,13 +239,16 @@ Result<Config> LoadConfig(const std::optional<std::string>& path, const EnvLooku
   }
   if (config.server.tls_cert_file.empty() != config.server.tls_key_file.empty()) {
     return Error::Internal(
-        "settings server.tls.cert_file and server.tls.key_file: set both to enable TLS, or "
-        "neither");
+        "settings server.tls.cert_file (CANDOR_SERVER_TLS_CERT_FILE) and server.tls.key_file "
+        "(CANDOR_SERVER_TLS_KEY_FILE): set both to enable TLS, or neither");
   }
   if (config.server.public_url.empty()) {
     std::string host = config.server.host == "0.0.0.0" || config.server.host.empty()
                            ? "localhost"
                            : config.server.host;
+    if (host.find(':') != std::string::npos) {
+      host = "[" + host + "]";  // an IPv6 address in a URL
+    }
     config.server.public_url = std::string(config.server.tls() ? "https://" : "http://") + host +
                                ":" + std::to_string(config.server.port);
   }

@@ -143,6 +143,9 @@ Locale ParseAcceptLanguage(std::string_view header) {
     for (char c : item.substr(0, 2)) {
       lang += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
+    if (q <= 0) {
+      continue;  // q=0: "not acceptable"
+    }
     Locale candidate;
     if (lang == "zh") {
       candidate = Locale::kZhCn;

@@ -3,12 +3,12 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
@@ -85,7 +85,7 @@ struct Server::Impl {
         router(r),
         files(f),
         metrics(m),
-        io(options.io_threads),
+        io(1),
         acceptor(io),
         workers(static_cast<size_t>(options.worker_threads)),
         ssl(asio::ssl::context::tls_server) {}
@@ -94,7 +94,21 @@ struct Server::Impl {
   const Router& router;
   const StaticFiles& files;
   Metrics& metrics;
+  // One event loop per I/O thread, each connection pinned to one of them: a connection's
+  // coroutine never runs on two threads, so it needs no strand. `io` (the first) also accepts.
   asio::io_context io;
+  std::vector<std::unique_ptr<asio::io_context>> more_io;
+  size_t next_io = 0;
+  asio::io_context& NextContext() {
+    size_t i = next_io++ % (more_io.size() + 1);
+    return i == 0 ? io : *more_io[i - 1];
+  }
+  void StopAll() {
+    io.stop();
+    for (auto& c : more_io) {
+      c->stop();
+    }
+  }
   tcp::acceptor acceptor;
   asio::thread_pool workers;
   asio::ssl::context ssl;
@@ -345,8 +359,7 @@ awaitable<void> Server::Impl::ServeTls(tcp::socket socket) {
 
 awaitable<void> Server::Impl::Accept() {
   for (;;) {
-    // Each connection gets its own strand: its coroutine never runs on two threads at once.
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kNoThrow);
+    auto [ec, socket] = co_await acceptor.async_accept(NextContext(), kNoThrow);
     if (ec) {
       if (!acceptor.is_open() || stopping.load()) {
         co_return;
@@ -361,7 +374,7 @@ awaitable<void> Server::Impl::Accept() {
     // Take every other connection already waiting, now: accepting one per turn of the event
     // loop would leave a burst of new clients queued behind all the busy ones for seconds.
     for (int i = 0; i < 256; ++i) {
-      tcp::socket next(asio::make_strand(io));
+      tcp::socket next(NextContext());
       beast::error_code accept_ec;
       acceptor.accept(next, accept_ec);
       if (accept_ec) {
@@ -391,7 +404,7 @@ void Server::Impl::BeginShutdown() {
     acceptor.close(ec);
     std::lock_guard lock(connections_mutex);
     for (auto& conn : connections) {
-      // On the connection's own strand: close it only if it is waiting for a request.
+      // On the connection's own thread: close it only if it is waiting for a request.
       asio::post(conn->stream->get_executor(), [conn] {
         if (conn->stream && !conn->busy) {
           conn->stream->socket().close();
@@ -414,15 +427,19 @@ awaitable<void> Server::Impl::AwaitDrained() {
     log::Warn("grace period over; closing remaining connections",
               {{"connections", metrics.open_connections()}});
   }
-  io.stop();
+  StopAll();
 }
 
 Server::Server(ServerOptions options, const Router& router, const StaticFiles& files,
                Metrics& metrics)
-    : impl_(std::make_unique<Impl>(std::move(options), router, files, metrics)) {}
+    : impl_(std::make_unique<Impl>(std::move(options), router, files, metrics)) {
+  for (int i = 1; i < impl_->options.io_threads; ++i) {
+    impl_->more_io.push_back(std::make_unique<asio::io_context>(1));
+  }
+}
 
 Server::~Server() {
-  impl_->io.stop();
+  impl_->StopAll();
   impl_->workers.join();
 }
 
@@ -458,8 +475,11 @@ void Server::Run() {
     });
   }
   std::vector<std::thread> threads;
-  for (int i = 1; i < impl_->options.io_threads; ++i) {
-    threads.emplace_back([this] { impl_->io.run(); });
+  for (auto& context : impl_->more_io) {
+    threads.emplace_back([&context] {
+      auto work = asio::make_work_guard(*context);  // idle until a connection arrives
+      context->run();
+    });
   }
   impl_->io.run();
   for (auto& t : threads) {

@@ -85,7 +85,9 @@ VerifyReport AuditService::Verify(const std::string& tenant_id) {
       report.ok = false;
       report.first_broken_seq = broken->seq;
       report.reason = broken->reason;
-      report.checked += broken->seq - last_seq - 1;
+      report.checked += std::count_if(batch.begin(), batch.end(), [&](const domain::AuditEntry& e) {
+        return e.seq < broken->seq;
+      });
       return report;
     }
     report.checked += static_cast<int64_t>(batch.size());

@@ -67,6 +67,13 @@ Result<MigrateReport> Migrate(Database& db) {
       sql << "SELECT pg_advisory_unlock(" + std::to_string(kMigrationLockKey) + ")";
     }
   } catch (const std::exception& e) {
+    if (db.dialect() == Dialect::kPostgres) {
+      try {
+        sql << "SELECT pg_advisory_unlock_all()";  // the failed transaction has rolled back
+      } catch (const std::exception&) {
+        // The connection itself is gone; its locks went with it.
+      }
+    }
     return Error::Internal(std::string("migration failed: ") + e.what());
   }
   return report;
