@@ -58,13 +58,17 @@ void RegisterAuthRoutes(http::Router& router, ApiServices& s) {
              }));
 
   // Asked on every page load: answered on the I/O thread when the session is cached.
-  auto me = [](const services::Caller& caller, http::Request&) {
-    http::Response response = JsonResponse(200, MeJson(caller.principal));
+  auto me = [](const services::Principal& principal, http::Request&) {
+    http::Response response = JsonResponse(200, MeJson(principal));
     response.AddHeader("Cache-Control", "no-store");
     return response;
   };
-  router.Add("GET", "/api/v1/me", Guard(s, std::nullopt, me), http::Execution::kBlocking,
-             FastGuard(s, std::nullopt, me));
+  router.Add("GET", "/api/v1/me",
+             Guard(s, std::nullopt,
+                   [me](const services::Caller& caller, http::Request& request) {
+                     return me(caller.principal, request);
+                   }),
+             http::Execution::kBlocking, FastGuard(s, std::nullopt, me));
 
   router.Add("GET", "/api/v1/tenant",
              Guard(s, std::nullopt, [&s](const services::Caller& caller, http::Request& request) {

@@ -47,45 +47,26 @@ Result<PageQuery> ReadPageQuery(const http::Request& request) {
 
 namespace {
 
-// Who is calling and may they: the caller, or the problem to answer with. With `cache_only`,
-// nullopt means "cannot tell without the database".
-std::optional<std::variant<services::Caller, http::Response>> Authorize(
+// Who is calling and may they: the caller, or the problem to answer with.
+std::variant<services::Caller, http::Response> Authorize(
     ApiServices& services, const http::Request& request,
-    std::optional<domain::Permission> permission, bool cache_only) {
+    std::optional<domain::Permission> permission) {
   services::Caller caller;
   caller.origin = {request.remote_ip, request.request_id};
   std::string_view authorization = request.HeaderValue("authorization");
   bool api_key = authorization.starts_with("Bearer ");
   if (api_key) {
-    std::string key(authorization.substr(7));
-    if (cache_only) {
-      auto cached = services.auth.CachedApiKey(key);
-      if (!cached) {
-        return std::nullopt;
-      }
-      caller.principal = std::move(*cached);
-    } else {
-      auto principal = services.auth.AuthenticateApiKey(key);
-      if (!principal.ok()) {
-        return Problem(principal.error(), request);
-      }
-      caller.principal = std::move(principal.value());
+    auto principal = services.auth.AuthenticateApiKey(std::string(authorization.substr(7)));
+    if (!principal.ok()) {
+      return Problem(principal.error(), request);
     }
+    caller.principal = std::move(principal.value());
   } else {
-    std::string token = request.Cookie(kSessionCookie);
-    if (cache_only) {
-      auto cached = services.auth.CachedSession(token);
-      if (!cached) {
-        return std::nullopt;
-      }
-      caller.principal = std::move(*cached);
-    } else {
-      auto principal = services.auth.AuthenticateSession(token);
-      if (!principal.ok()) {
-        return Problem(principal.error(), request);
-      }
-      caller.principal = std::move(principal.value());
+    auto principal = services.auth.AuthenticateSession(request.Cookie(kSessionCookie));
+    if (!principal.ok()) {
+      return Problem(principal.error(), request);
     }
+    caller.principal = std::move(principal.value());
     // Cookies ride along on cross-site requests; the token in a header cannot.
     bool changes_state =
         request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
@@ -105,26 +86,34 @@ std::optional<std::variant<services::Caller, http::Response>> Authorize(
 http::Handler Guard(ApiServices& services, std::optional<domain::Permission> permission,
                     GuardedHandler handler) {
   return [&services, permission, handler = std::move(handler)](http::Request& request) {
-    auto outcome = Authorize(services, request, permission, /*cache_only=*/false);
-    if (auto* response = std::get_if<http::Response>(&*outcome)) {
+    auto outcome = Authorize(services, request, permission);
+    if (auto* response = std::get_if<http::Response>(&outcome)) {
       return std::move(*response);
     }
-    return handler(std::get<services::Caller>(*outcome), request);
+    return handler(std::get<services::Caller>(outcome), request);
   };
 }
 
 http::FastPath FastGuard(ApiServices& services, std::optional<domain::Permission> permission,
-                         GuardedHandler handler) {
+                         PrincipalHandler handler) {
   return [&services, permission,
           handler = std::move(handler)](http::Request& request) -> std::optional<http::Response> {
-    auto outcome = Authorize(services, request, permission, /*cache_only=*/true);
-    if (!outcome) {
-      return std::nullopt;
+    std::string_view authorization = request.HeaderValue("authorization");
+    bool api_key = authorization.starts_with("Bearer ");
+    auto principal = api_key ? services.auth.CachedApiKey(std::string(authorization.substr(7)))
+                             : services.auth.CachedSession(request.Cookie(kSessionCookie));
+    if (!principal) {
+      return std::nullopt;  // the database must decide: the blocking handler runs
     }
-    if (auto* response = std::get_if<http::Response>(&*outcome)) {
-      return std::move(*response);
+    bool changes_state = request.method != "GET" && request.method != "HEAD";
+    if (!api_key && changes_state &&
+        !crypto::ConstantTimeEquals(request.HeaderValue("x-csrf-token"), principal->csrf_token)) {
+      return Problem(Error::Of("auth.csrf"), request);
     }
-    return handler(std::get<services::Caller>(*outcome), request);
+    if (permission && !principal->Can(*permission)) {
+      return Problem(Error::Of("auth.forbidden"), request);
+    }
+    return handler(*principal, request);
   };
 }
 

@@ -24,8 +24,9 @@ http::Handler Guard(ApiServices& services, std::optional<domain::Permission> per
 
 /// The same checks answered from the session cache alone, for handlers that never block: used
 /// as a route's fast path on the I/O thread. Gives nothing when the cache cannot decide.
+using PrincipalHandler = std::function<http::Response(const services::Principal&, http::Request&)>;
 http::FastPath FastGuard(ApiServices& services, std::optional<domain::Permission> permission,
-                         GuardedHandler handler);
+                         PrincipalHandler handler);
 
 /// Parses a JSON object body, insisting on Content-Type application/json.
 Result<json::object> ReadJsonBody(const http::Request& request);

@@ -136,7 +136,7 @@ Result<LoginResult> AuthService::Login(const LoginInput& input, const Origin& or
   }
   result.principal = MakePrincipal(deps_.cipher, *tenant, *user);
   result.principal.csrf_token = session.csrf_token;
-  CachePut(session.token_hash, {result.principal, expires, now});
+  CachePut(session.token_hash, {std::make_shared<const Principal>(result.principal), expires, now});
   return result;
 }
 
@@ -175,7 +175,7 @@ Result<Principal> AuthService::AuthenticateSession(const std::string& session_to
   }
   Principal p = MakePrincipal(deps_.cipher, *tenant, *user);
   p.csrf_token = session->csrf_token;
-  CachePut(hash, {p, *expires, now});
+  CachePut(hash, {std::make_shared<const Principal>(p), *expires, now});
   return p;
 }
 
@@ -206,20 +206,20 @@ Result<Principal> AuthService::AuthenticateApiKey(const std::string& api_key) {
   p.display_name = row->name;
   p.role = domain::ParseRole(row->role).value_or(domain::Role::kIntegration);
   p.api_key_id = row->id;
-  CachePut(key, {p, TimePoint::max(), now});
+  CachePut(key, {std::make_shared<const Principal>(p), TimePoint::max(), now});
   return p;
 }
 
-std::optional<Principal> AuthService::CachedSession(const std::string& session_token) {
+std::shared_ptr<const Principal> AuthService::CachedSession(const std::string& session_token) {
   if (session_token.empty() || session_token.size() > 128) {
-    return std::nullopt;
+    return nullptr;
   }
   return CacheGet(crypto::Sha256Hex(session_token), deps_.clock.Now());
 }
 
-std::optional<Principal> AuthService::CachedApiKey(const std::string& api_key) {
+std::shared_ptr<const Principal> AuthService::CachedApiKey(const std::string& api_key) {
   if (!api_key.starts_with(kApiKeyPrefix) || api_key.size() > 128) {
-    return std::nullopt;
+    return nullptr;
   }
   return CacheGet("k:" + crypto::Sha256Hex(api_key), deps_.clock.Now());
 }
@@ -236,13 +236,13 @@ int AuthService::PurgeExpiredSessions() {
   return storage::DeleteExpiredSessions(sql, FormatTime(deps_.clock.Now()));
 }
 
-std::optional<Principal> AuthService::CacheGet(const std::string& key, TimePoint now) {
+std::shared_ptr<const Principal> AuthService::CacheGet(const std::string& key, TimePoint now) {
   Shard& shard = shards_[std::hash<std::string>{}(key) % shards_.size()];
   std::shared_lock lock(shard.mutex);
   auto it = shard.entries.find(key);
   if (it == shard.entries.end() || now >= it->second.expires_at ||
       now - it->second.checked_at >= kRecheckAfter) {
-    return std::nullopt;
+    return nullptr;
   }
   return it->second.principal;
 }

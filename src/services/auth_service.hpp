@@ -36,8 +36,9 @@ class AuthService {
   Result<Principal> AuthenticateApiKey(const std::string& api_key);
   /// Like the two above, but answers only from this node's cache and never blocks: nullopt when
   /// the database would have to be asked.
-  std::optional<Principal> CachedSession(const std::string& session_token);
-  std::optional<Principal> CachedApiKey(const std::string& api_key);
+  /// The shared pointer spares a copy per request on the hot path.
+  std::shared_ptr<const Principal> CachedSession(const std::string& session_token);
+  std::shared_ptr<const Principal> CachedApiKey(const std::string& api_key);
   /// Forgets cached principals (after a user's role, state or password changes).
   void InvalidateCache();
   /// Removes expired sessions; returns how many.
@@ -45,7 +46,7 @@ class AuthService {
 
  private:
   struct Cached {
-    Principal principal;
+    std::shared_ptr<const Principal> principal;
     TimePoint expires_at;  ///< the session's own expiry
     TimePoint checked_at;  ///< when the database last confirmed it
   };
@@ -58,7 +59,7 @@ class AuthService {
     int count = 0;
   };
 
-  std::optional<Principal> CacheGet(const std::string& key, TimePoint now);
+  std::shared_ptr<const Principal> CacheGet(const std::string& key, TimePoint now);
   void CachePut(const std::string& key, Cached value);
   void CacheErase(const std::string& key);
   /// Counts an attempt from `ip`; returns seconds to wait when over the limit.
