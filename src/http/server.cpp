@@ -142,8 +142,8 @@ std::shared_ptr<Connection> Server::Impl::Register(beast::tcp_stream& stream) {
 }
 
 void Server::Impl::Unregister(const std::shared_ptr<Connection>& conn) {
-  conn->stream = nullptr;
   std::lock_guard lock(connections_mutex);
+  conn->stream = nullptr;
   connections.remove(conn);
   metrics.ConnectionClosed();
 }
@@ -408,7 +408,8 @@ void Server::Impl::BeginShutdown() {
       // On the connection's own thread: close it only if it is waiting for a request.
       asio::post(conn->stream->get_executor(), [conn] {
         if (conn->stream && !conn->busy) {
-          conn->stream->socket().close();
+          beast::error_code ignored;
+          conn->stream->socket().close(ignored);
         }
       });
     }
@@ -465,7 +466,15 @@ uint16_t Server::Listen() {
 }
 
 void Server::Run() {
-  asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
+  asio::co_spawn(impl_->io, impl_->Accept(), [](std::exception_ptr e) {
+    if (e) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& ex) {
+        log::Error("accept loop failed", {{"error", std::string_view(ex.what())}});
+      }
+    }
+  });
   std::optional<asio::signal_set> signals;
   if (impl_->options.handle_signals) {
     signals.emplace(impl_->io, SIGTERM, SIGINT);
@@ -483,6 +492,7 @@ void Server::Run() {
     });
   }
   impl_->io.run();
+  impl_->StopAll();  // however the main loop ended, the others end with it
   for (auto& t : threads) {
     t.join();
   }
