@@ -59,7 +59,7 @@ void RegisterAuthRoutes(http::Router& router, ApiServices& s) {
 
   // Asked on every page load: answered on the I/O thread when the session is cached.
   auto me = [](const services::Principal& principal, http::Request&) {
-    http::Response response = JsonResponse(200, MeJson(principal));
+    http::Response response = http::Response::Json(200, MeBody(principal));
     response.AddHeader("Cache-Control", "no-store");
     return response;
   };

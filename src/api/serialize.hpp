@@ -9,6 +9,8 @@
 namespace candor::api {
 
 json::object MeJson(const services::Principal& principal);
+/// The same document as MeJson, serialised directly: /api/v1/me answers it on every page load.
+std::string MeBody(const services::Principal& principal);
 json::object UserJson(const services::UserView& user);
 json::object ApiKeyJson(const services::ApiKeyView& key);
 json::object AuditJson(const services::AuditItem& item);

@@ -41,6 +41,9 @@ class FieldReader {
   std::vector<FieldError> errors_;
 };
 
+/// Appends `text` as a quoted JSON string (escaping quotes, backslashes and control characters).
+void AppendJsonString(std::string& out, std::string_view text);
+
 /// Length in Unicode code points of valid UTF-8 (invalid bytes count one each).
 size_t Utf8Length(std::string_view text);
 bool IsValidUtf8(std::string_view text);

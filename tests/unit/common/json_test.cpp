@@ -174,3 +174,22 @@ TEST(FieldReaderTest, EmptyOptionalStringIsAllowed) {
 
 }  // namespace
 }  // namespace candor
+
+namespace candor {
+namespace {
+
+TEST(AppendJsonStringTest, EscapesWhatJsonRequiresAndRoundTrips) {
+  for (std::string text : {std::string(""), std::string("plain"),
+                           std::string("中文 \"quoted\" \\ /"), std::string("line\nbreak\ttab\r"),
+                           std::string("\x01\x1f", 2), std::string("nul\0byte", 8)}) {
+    std::string out;
+    AppendJsonString(out, text);
+    boost::system::error_code ec;
+    auto parsed = json::parse(out, ec);
+    ASSERT_FALSE(ec) << out;
+    EXPECT_EQ(parsed.as_string(), text) << out;
+  }
+}
+
+}  // namespace
+}  // namespace candor
