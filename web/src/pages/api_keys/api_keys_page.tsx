@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
-import { ListFooter } from '../../components/list_footer';
+import { CursorTable, PageHeader } from '../../components/cursor_table';
 import { problemText } from '../../components/problem_text';
 import { useCursorList } from '../../components/use_cursor_list';
 import { currentLocale } from '../../i18n';
@@ -97,25 +97,15 @@ export default function ApiKeysPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('apiKeys.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-api-key">
-          {t('apiKeys.create')}
-        </Button>
-      </Flex>
-      <Table<ApiKey>
-        data-testid="api-keys-table"
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading && list.items.length === 0}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: list.loading ? ' ' : <Empty description={t('apiKeys.empty')} /> }}
+      <PageHeader
+        title={t('apiKeys.title')}
+        action={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-api-key">
+            {t('apiKeys.create')}
+          </Button>
+        }
       />
-      <ListFooter list={list} />
+      <CursorTable<ApiKey> list={list} columns={columns} rowKey="id" emptyText={t('apiKeys.empty')} testId="api-keys-table" />
       <CreateApiKeyModal open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
       <ApiKeySecretModal created={created} onClose={() => setCreated(null)} />
     </>

@@ -1,10 +1,10 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
-import { ListFooter } from '../../components/list_footer';
+import { CursorTable, PageHeader } from '../../components/cursor_table';
 import { problemText } from '../../components/problem_text';
 import { useCursorList } from '../../components/use_cursor_list';
 import { currentLocale } from '../../i18n';
@@ -103,31 +103,27 @@ export default function AuditPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('audit.title')}
-        </Typography.Title>
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={verify} data-testid="audit-verify">
-          {t('audit.verify')}
-        </Button>
-      </Flex>
+      <PageHeader
+        title={t('audit.title')}
+        action={
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={verify} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+        }
+      />
       {verification && (
         <div style={{ marginBottom: 16 }}>
           <VerificationAlert verification={verification} />
         </div>
       )}
-      <Table<AuditEntry>
-        data-testid="audit-table"
-        rowKey="seq"
+      <CursorTable<AuditEntry>
+        list={list}
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading && list.items.length === 0}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+        rowKey="seq"
+        emptyText={t('audit.empty')}
+        testId="audit-table"
         rowClassName={(entry) => (entry.seq === brokenSeq ? 'ant-table-row-selected' : '')}
-        locale={{ emptyText: list.loading ? ' ' : <Empty description={t('audit.empty')} /> }}
       />
-      <ListFooter list={list} />
     </>
   );
 }

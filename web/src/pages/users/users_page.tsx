@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
-import { ListFooter } from '../../components/list_footer';
+import { CursorTable, PageHeader } from '../../components/cursor_table';
 import { useCursorList } from '../../components/use_cursor_list';
 import { currentLocale } from '../../i18n';
 import type { User } from '../../services/types';
@@ -56,25 +56,15 @@ export default function UsersPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('users.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">
-          {t('users.create')}
-        </Button>
-      </Flex>
-      <Table<User>
-        data-testid="users-table"
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading && list.items.length === 0}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: list.loading ? ' ' : <Empty description={t('users.empty')} /> }}
+      <PageHeader
+        title={t('users.title')}
+        action={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">
+            {t('users.create')}
+          </Button>
+        }
       />
-      <ListFooter list={list} />
+      <CursorTable<User> list={list} columns={columns} rowKey="id" emptyText={t('users.empty')} testId="users-table" />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
     </>
   );
