@@ -173,6 +173,11 @@ struct BadValue {
   std::string value;
   std::string setting;   // what the message must name
   std::string expected;  // and what it must say was expected
+
+  // Printed in test names and failures instead of the struct's raw bytes.
+  friend void PrintTo(const BadValue& c, std::ostream* os) {
+    *os << c.env_name << "='" << c.value << "'";
+  }
 };
 
 class ConfigBadValueTest : public ConfigTest, public ::testing::WithParamInterface<BadValue> {};
