@@ -47,6 +47,22 @@ Result<PageQuery> ReadPageQuery(const http::Request& request) {
 
 namespace {
 
+// Once the caller is known, whether this request may proceed: the CSRF token for cookie
+// sessions (cookies ride along on cross-site requests; a header cannot), then the permission.
+std::optional<Error> Admit(const services::Principal& principal, const http::Request& request,
+                           std::optional<domain::Permission> permission) {
+  bool changes_state =
+      request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+  if (principal.api_key_id.empty() && changes_state &&
+      !crypto::ConstantTimeEquals(request.HeaderValue("x-csrf-token"), principal.csrf_token)) {
+    return Error::Of("auth.csrf");
+  }
+  if (permission && !principal.Can(*permission)) {
+    return Error::Of("auth.forbidden");
+  }
+  return std::nullopt;
+}
+
 // Who is calling and may they: the caller, or the problem to answer with.
 std::variant<services::Caller, http::Response> Authorize(
     ApiServices& services, const http::Request& request,
@@ -67,16 +83,9 @@ std::variant<services::Caller, http::Response> Authorize(
       return Problem(principal.error(), request);
     }
     caller.principal = std::move(principal.value());
-    // Cookies ride along on cross-site requests; the token in a header cannot.
-    bool changes_state =
-        request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
-    if (changes_state && !crypto::ConstantTimeEquals(request.HeaderValue("x-csrf-token"),
-                                                     caller.principal.csrf_token)) {
-      return Problem(Error::Of("auth.csrf"), request);
-    }
   }
-  if (permission && !caller.principal.Can(*permission)) {
-    return Problem(Error::Of("auth.forbidden"), request);
+  if (auto refused = Admit(caller.principal, request, permission)) {
+    return Problem(*refused, request);
   }
   return caller;
 }
@@ -105,13 +114,8 @@ http::FastPath FastGuard(ApiServices& services, std::optional<domain::Permission
     if (!principal) {
       return std::nullopt;  // the database must decide: the blocking handler runs
     }
-    bool changes_state = request.method != "GET" && request.method != "HEAD";
-    if (!api_key && changes_state &&
-        !crypto::ConstantTimeEquals(request.HeaderValue("x-csrf-token"), principal->csrf_token)) {
-      return Problem(Error::Of("auth.csrf"), request);
-    }
-    if (permission && !principal->Can(*permission)) {
-      return Problem(Error::Of("auth.forbidden"), request);
+    if (auto refused = Admit(*principal, request, permission)) {
+      return Problem(*refused, request);
     }
     return handler(*principal, request);
   };

@@ -226,13 +226,11 @@ awaitable<void> Server::Impl::Serve(Stream& stream, std::shared_ptr<Connection> 
               : std::max(options.read_timeout_seconds, options.idle_timeout_seconds)));
     auto [ec, read_bytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
     (void)read_bytes;
+    // The client closed, or a shutdown closed this idle connection. (A request that arrived
+    // as the server began stopping is still answered below, with Connection: close.)
     if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
-        stopping.load()) {
-      if (!ec && stopping.load()) {
-        // A request that arrived as the server began stopping is still answered below.
-      } else {
-        break;
-      }
+        (ec && stopping.load())) {
+      break;
     }
     auto started = std::chrono::steady_clock::now();
     Request request;
