@@ -11,22 +11,7 @@ namespace {
 
 using std::chrono::seconds;
 
-class ApiKeyServiceTest : public ServiceTest {
- protected:
-  void SetUp() override {
-    ServiceTest::SetUp();
-    if (HasFatalFailure()) {
-      return;
-    }
-    acme_ = CreateTenant("acme");
-    owner_ = CreateUser(acme_.id, "owner@acme.example", "owner");
-    owner_caller_ = SignIn("acme", "owner@acme.example");
-  }
-
-  storage::TenantRow acme_;
-  UserView owner_;
-  Caller owner_caller_;
-};
+class ApiKeyServiceTest : public AcmeServiceTest {};
 
 TEST_P(ApiKeyServiceTest, CreatedKeyAuthenticatesAsAnIntegration) {
   auto created = api_keys_->Create(owner_caller_, "HRIS 同步");

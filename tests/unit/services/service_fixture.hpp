@@ -142,6 +142,24 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
   std::unique_ptr<TenantService> tenants_;
 };
 
+/// The start of most service tests: a tenant "acme" with a signed-in owner.
+class AcmeServiceTest : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    if (HasFatalFailure()) {
+      return;
+    }
+    acme_ = CreateTenant("acme");
+    owner_ = CreateUser(acme_.id, "owner@acme.example", "owner");
+    owner_caller_ = SignIn("acme", "owner@acme.example");
+  }
+
+  storage::TenantRow acme_;
+  UserView owner_;
+  Caller owner_caller_;
+};
+
 inline std::string ParamName(const ::testing::TestParamInfo<storage::Dialect>& info) {
   return testing::DialectName(info.param);
 }

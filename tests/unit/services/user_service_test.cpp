@@ -15,18 +15,8 @@ namespace {
 
 using std::chrono::seconds;
 
-class UserServiceTest : public ServiceTest {
+class UserServiceTest : public AcmeServiceTest {
  protected:
-  void SetUp() override {
-    ServiceTest::SetUp();
-    if (HasFatalFailure()) {
-      return;
-    }
-    acme_ = CreateTenant("acme");
-    owner_ = CreateUser(acme_.id, "owner@acme.example", "owner");
-    owner_caller_ = SignIn("acme", "owner@acme.example");
-  }
-
   NewUser Valid() { return {"new.hire@acme.example", "张伟", "interviewer", kPassword, "zh-CN"}; }
 
   // The field errors of a failed create, as "field:code:arg".
@@ -42,10 +32,6 @@ class UserServiceTest : public ServiceTest {
     }
     return out;
   }
-
-  storage::TenantRow acme_;
-  UserView owner_;
-  Caller owner_caller_;
 };
 
 TEST_P(UserServiceTest, CreateStoresAUserWhoCanSignIn) {
